@@ -31,7 +31,7 @@ public interface ComputeDevice {
     /** Ranking when not registered as an OSGi service (the higher, the more preferred). */
     default int ranking() { return 0; }
 
-    /** Floating dtypes the kernels support; core refuses to place other tensors here. */
+    /** Whether the kernels support {@code dtype} (default: all); core refuses to place other tensors here. */
     default boolean supports(DType dtype) { return true; }
 
     // ---- buffers -------------------------------------------------------------------------

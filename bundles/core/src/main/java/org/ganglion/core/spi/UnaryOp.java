@@ -9,7 +9,7 @@ public enum UnaryOp {
     NEG, ABS, SIGN, EXP, EXPM1, LOG, LOG1P, SQRT, RECIPROCAL, SIN, COS, TANH,
     /** Logistic 1/(1+e^-x), computed without overflow for large |x|. */
     SIGMOID,
-    /** The Gauss error function (GELU needs it); absolute error below 1e-7 in float64 is enough. */
+    /** The Gauss error function (GELU needs it); absolute error below 1e-12 in float64. */
     ERF,
     FLOOR, CEIL,
     /** Round half to even, as {@link Math#rint}. */
