@@ -16,4 +16,12 @@ public interface Loss {
     String name();
 
     Variable apply(Variable prediction, Tensor target);
+
+    /**
+     * One loss value per sample (shape {@code [batch]}), before reduction; what class and sample
+     * weights multiply. Losses without a per-sample form throw {@link UnsupportedOperationException}.
+     */
+    default Variable perSample(Variable prediction, Tensor target) {
+        throw new UnsupportedOperationException(name() + " has no per-sample form, which class weights need");
+    }
 }
