@@ -1,0 +1,2 @@
+/** Transformation implementations, schedule implementations and the DS component factories. Not exported. */
+package org.ganglion.optim.internal;
