@@ -52,9 +52,32 @@ public final class ComponentRegistry {
 
     private void loadClasspath() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        if (cl == null) cl = ComponentRegistry.class.getClassLoader();
+        loadFrom(cl != null ? cl : ComponentRegistry.class.getClassLoader());
+    }
+
+    /**
+     * A new registry holding every factory that {@code loader} lists in {@code META-INF/services}
+     * (plain Java applications, tests, Spark executors). A provider that cannot be loaded is
+     * skipped with a warning, so one broken jar does not take every component down with it.
+     */
+    public static ComponentRegistry fromClasspath(ClassLoader loader) {
+        ComponentRegistry r = new ComponentRegistry();
+        r.loadFrom(loader);
+        return r;
+    }
+
+    private void loadFrom(ClassLoader cl) {
         for (Class<?> type : KINDS.keySet()) {
-            for (Object f : ServiceLoader.load(type, cl)) add((ComponentFactory<?>) f, "classpath");
+            java.util.Iterator<?> it = ServiceLoader.load(type, cl).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) break;
+                    add((ComponentFactory<?>) it.next(), "classpath");
+                } catch (java.util.ServiceConfigurationError e) {
+                    System.getLogger(ComponentRegistry.class.getName()).log(System.Logger.Level.WARNING,
+                            "skipping a " + KINDS.get(type) + " provider that cannot be loaded: " + e.getMessage());
+                }
+            }
         }
     }
 

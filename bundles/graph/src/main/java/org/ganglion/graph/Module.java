@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.ganglion.autograd.Variable;
+import org.ganglion.core.ShapeMismatchException;
 import org.ganglion.core.Tensor;
 
 /**
@@ -17,17 +18,19 @@ import org.ganglion.core.Tensor;
  * dimension, creates parameters, and returns the output shape; calling a module builds it on first
  * use.
  *
- * <p>Subclasses implement {@link #forward(Variable)} (or {@link #forward(List)} for several inputs).
+ * <p>Subclasses implement {@link #forward(Variable)} (or {@link #forward(List)} and
+ * {@link #doBuild(List)} for several inputs). Besides eager calls, a module can be
+ * {@linkplain #apply(Node...) applied} to symbolic {@link Node}s to wire a functional {@link Model}.
  * Not thread-safe; use one module from one training thread.
  */
 public abstract class Module {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
-    private int[] inputShape;
+    private List<int[]> inputShapes;
     private int[] outputShape;
     private String name;
 
@@ -71,6 +74,18 @@ public abstract class Module {
     public Module setName(String name) {
         this.name = name;
         return this;
+    }
+
+    /**
+     * A fresh layer name for a container: {@code <typeName>_<n>} (or the class name in snake case),
+     * with the smallest {@code n >= 1} not in {@code used}. Deterministic, so the state-dict keys of
+     * a model built twice the same way are the same.
+     */
+    String uniqueName(java.util.Set<String> used) {
+        String cls = getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        String base = (typeName() != null ? typeName() : cls.isEmpty() ? "layer" : cls).replaceAll("[^A-Za-z0-9_]", "_");
+        if (!NAME.matcher(base).matches()) base = "_" + base;
+        for (int n = 1;; n++) if (!used.contains(base + "_" + n)) return base + "_" + n;
     }
 
     /** The registered component name for model specs, e.g. {@code dense}; null for modules that have none. */
@@ -140,24 +155,54 @@ public abstract class Module {
      */
     protected int[] doBuild(int[] inputShape) { return inputShape; }
 
+    /**
+     * Builds for several inputs (merge layers override this). The default accepts exactly one input
+     * and delegates to {@link #doBuild(int[])}.
+     */
+    protected int[] doBuild(List<int[]> inputShapes) {
+        if (inputShapes.size() != 1) throw new IllegalArgumentException(describe() + " takes one input, got " + inputShapes.size());
+        return doBuild(inputShapes.get(0));
+    }
+
     /** Builds for the given input shape (no batch dimension), once; returns the output shape. */
-    public final int[] build(int... inputShape) {
-        if (this.inputShape != null) {
-            if (!Arrays.equals(this.inputShape, inputShape))
-                throw org.ganglion.core.ShapeMismatchException.of(describe(), "built for inputs " + Arrays.toString(this.inputShape)
-                        + ", called with " + Arrays.toString(inputShape), this.inputShape, inputShape);
+    public final int[] build(int... inputShape) { return build(List.of(inputShape)); }
+
+    /** Builds for several inputs (no batch dimensions), once; returns the output shape. */
+    public final int[] build(List<int[]> inputShapes) {
+        List<int[]> given = inputShapes.stream().map(int[]::clone).toList();
+        if (this.inputShapes != null) {
+            boolean same = given.size() == this.inputShapes.size();
+            for (int i = 0; same && i < given.size(); i++) same = Arrays.equals(given.get(i), this.inputShapes.get(i));
+            if (!same)
+                throw ShapeMismatchException.of(describe(), "built for inputs " + shapes(this.inputShapes) + ", called with " + shapes(given),
+                        given.toArray(int[][]::new));
             return outputShape.clone();
         }
-        int[] out = doBuild(inputShape.clone());
-        this.inputShape = inputShape.clone();
+        int[] out = doBuild(given.stream().map(int[]::clone).toList());
+        this.inputShapes = given;
         this.outputShape = out.clone();
         return out;
     }
 
-    public boolean isBuilt() { return inputShape != null; }
+    private static String shapes(List<int[]> l) { return l.stream().map(Arrays::toString).toList().toString(); }
 
-    /** Input shape without the batch dimension, or null before building. */
-    public int[] inputShape() { return inputShape == null ? null : inputShape.clone(); }
+    /** For containers that grow after building ({@link Sequential#add}): the new output shape. */
+    void updateOutputShape(int[] shape) { outputShape = shape.clone(); }
+
+    public boolean isBuilt() { return inputShapes != null; }
+
+    /**
+     * The sample shape this module insists on, for input layers (Keras {@code InputLayer}); null
+     * (the default) for modules that adapt to what they receive. A {@link Sequential} whose first
+     * layer declares a shape builds eagerly for it.
+     */
+    public int[] declaredInputShape() { return null; }
+
+    /** Input shape without the batch dimension (the first input's for merge layers), or null before building. */
+    public int[] inputShape() { return inputShapes == null ? null : inputShapes.get(0).clone(); }
+
+    /** Every input shape without batch dimensions, or null before building. */
+    public List<int[]> inputShapes() { return inputShapes == null ? null : inputShapes.stream().map(int[]::clone).toList(); }
 
     /** Output shape without the batch dimension, or null before building. */
     public int[] outputShape() { return outputShape == null ? null : outputShape.clone(); }
@@ -173,13 +218,44 @@ public abstract class Module {
 
     /** Builds on first use (from the batch's shape without its first dimension), then runs {@link #forward(Variable)}. */
     public Variable call(Variable x) {
-        if (x.rank() == 0) throw new org.ganglion.core.ShapeMismatchException(describe() + ": input must have a batch dimension; got a scalar");
-        build(Arrays.copyOfRange(x.shape(), 1, x.rank()));
+        build(sampleShape(x));
         return forward(x);
+    }
+
+    /** Several inputs: builds on first use (shapes without the batch dimension), then runs {@link #forward(List)}. */
+    public Variable call(List<Variable> inputs) {
+        build(inputs.stream().map(this::sampleShape).toList());
+        return forward(inputs);
+    }
+
+    int[] sampleShape(Variable x) {
+        if (x.rank() == 0) throw new ShapeMismatchException(describe() + ": input must have a batch dimension; got a scalar");
+        return Arrays.copyOfRange(x.shape(), 1, x.rank());
+    }
+
+    /**
+     * Wires this module into a functional graph: builds it for the inputs' shapes (so mismatches
+     * surface here, not at the first batch) and returns the symbolic output. Applying one module
+     * several times shares its parameters.
+     */
+    public Node apply(Node... inputs) { return apply(List.of(inputs)); }
+
+    public Node apply(List<? extends Node> inputs) {
+        if (inputs.isEmpty()) throw new IllegalArgumentException(describe() + ": apply needs at least one input node");
+        int[] out = build(inputs.stream().map(Node::shape).toList());
+        return new Node(this, List.copyOf(inputs), out);
     }
 
     /** Convenience for inference: wraps a tensor, calls, returns the value. */
     public Tensor call(Tensor x) { return call(Variable.of(x)).value(); }
+
+    /**
+     * A Keras-style table of this module's layers (its children, or itself when it has none): name
+     * and class, output shape, parameter count; then total, trainable and non-trainable counts.
+     * Floating-point buffers (running statistics) count as non-trainable parameters, as in Keras.
+     * The module must be built.
+     */
+    public String summary() { return Summary.of(this); }
 
     protected String describe() {
         String t = typeName() != null ? typeName() : getClass().getSimpleName();

@@ -10,7 +10,7 @@ public class UnknownComponentException extends GanglionException {
     private final String name;
 
     public UnknownComponentException(String kind, String name, Collection<String> registered) {
-        super("unknown " + kind + " '" + name + "'; registered " + kind + "s: " + (registered.isEmpty() ? "none" : String.join(", ", registered))
+        super("unknown " + kind + " '" + name + "'; registered " + (kind.endsWith("s") ? kind + "es" : kind + "s") + ": " + (registered.isEmpty() ? "none" : String.join(", ", registered))
                 + ". Install a bundle that provides it (a " + kind.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + kind.substring(1)
                 + "Factory service with ganglion.name=" + name + ").");
         this.kind = kind;
