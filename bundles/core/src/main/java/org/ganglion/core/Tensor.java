@@ -142,13 +142,18 @@ public final class Tensor implements AutoCloseable {
     /** 1 with probability {@code p}, else 0, in {@code dtype}. */
     public static Tensor bernoulli(RandomKey key, double p, DType dtype, int... shape) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli: p must be in [0, 1], got " + p);
-        return rand(key, DType.FLOAT64, shape).lt(p).to(dtype);
+        return rand(key, drawType(), shape).lt(p).to(dtype);
     }
 
     /** Integers uniform in [low, high), int64. */
     public static Tensor randint(RandomKey key, long low, long high, int... shape) {
         if (high <= low) throw new IllegalArgumentException("randint: need low < high, got [" + low + ", " + high + ")");
-        return rand(key, DType.FLOAT64, shape).mul((double) (high - low)).floor().add((double) low).to(DType.INT64);
+        return rand(key, drawType(), shape).mul((double) (high - low)).floor().add((double) low).to(DType.INT64);
+    }
+
+    /** Float64 uniforms where the device has them (53 random bits), float32 otherwise. */
+    private static DType drawType() {
+        return registry().active().supports(DType.FLOAT64) ? DType.FLOAT64 : DType.FLOAT32;
     }
 
     private static Tensor random(RandomDistribution dist, RandomKey key, DType dtype, int... shape) {
