@@ -23,7 +23,7 @@ public final class Functions {
     public static Variable square(Variable x) { return x.mul(x); }
 
     /** {@code max(x, 0)}; gradient 0 at 0 (as PyTorch). */
-    public static Variable relu(Variable x) { return Variable.where(x.value().gt(0), x, zero(x)); }
+    public static Variable relu(Variable x) { return Variable.where(x.value().le(0), zero(x), x); } // NaN stays NaN, as Tensor.relu
 
     /** Limits to {@code [min, max]}; the gradient is 1 inside the interval and on its ends, 0 outside (as PyTorch). */
     public static Variable clamp(Variable x, double min, double max) {

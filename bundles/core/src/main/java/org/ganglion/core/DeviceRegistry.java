@@ -166,7 +166,7 @@ public final class DeviceRegistry {
     }
 
     private void evacuate(ComputeDevice from, ComputeDevice to) {
-        for (Storage.Cell c : cells) if (c.device() == from) c.moveTo(to);
+        for (Storage.Cell c : cells) c.moveIfOn(from, to);
     }
 
     // ---- step lock -----------------------------------------------------------------------

@@ -31,7 +31,7 @@ final class Elementwise {
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        String name = op == BinaryOp.MAX ? "maximum" : op == BinaryOp.MIN ? "minimum" : op.name().toLowerCase(java.util.Locale.ROOT);
         int[] shape = Shape.broadcast(name, a.shape, b.shape);
         DType common = DType.promote(a.dtype, b.dtype);
         if (op.isLogical()) {
@@ -66,8 +66,8 @@ final class Elementwise {
     /** A rank-0 tensor holding {@code v}, typed so that {@code t op v} keeps t's type when v fits it. */
     static Tensor scalarLike(Tensor t, double v) {
         DType dt = t.dtype;
-        if (dt == DType.BOOL || (dt.isInteger() && v != Math.rint(v))) dt = DType.promote(dt, DType.FLOAT32);
-        if (dt.isInteger() && v == Math.rint(v)) dt = t.dtype;
+        boolean fits = v == Math.rint(v) && (dt == DType.INT64 ? Math.abs(v) <= 0x1p63 : dt != DType.INT32 || (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE));
+        if (dt == DType.BOOL || (dt.isInteger() && !fits)) dt = DType.promote(dt, DType.FLOAT32);
         return Tensor.scalar(v, dt);
     }
 }

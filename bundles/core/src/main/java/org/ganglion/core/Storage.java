@@ -56,8 +56,8 @@ final class Storage {
 
         /** Copies the data to {@code target} through host memory, then frees the old buffer. */
         synchronized void moveTo(ComputeDevice target) {
-            DeviceBuffer old = buffer();
-            if (old.device() == target) return;
+            DeviceBuffer old = buffer;
+            if (old == null || old.device() == target) return; // freed meanwhile, or already there
             DeviceBuffer fresh = target.allocate(old.dtype(), old.size());
             try {
                 target.upload(fresh, old.device().download(old));
@@ -67,6 +67,11 @@ final class Storage {
             }
             buffer = fresh;
             old.device().free(old);
+        }
+
+        /** Moves the data to {@code target} if it still lives on {@code from}; a cell freed meanwhile is left alone. */
+        synchronized void moveIfOn(ComputeDevice from, ComputeDevice target) {
+            if (buffer != null && buffer.device() == from) moveTo(target);
         }
 
         /** Frees the buffer; later use fails with a clear message. Idempotent. */
