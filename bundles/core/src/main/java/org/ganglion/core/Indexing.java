@@ -49,6 +49,40 @@ final class Indexing {
         int outer = Reductions.prod(x.shape, 0, a), inner = Reductions.prod(x.shape, a + 1, x.rank());
         int[] outShape = x.shape.clone();
         outShape[a] = index.shape[0];
+        if (a == 0 && x.isContiguous() && !isWholeBuffer(x)) return selectRows(x, index, inner, outShape);
+        return indexSelectDense(x, a, index, outer, inner, outShape);
+    }
+
+    private static boolean isWholeBuffer(Tensor x) {
+        return x.offset == 0 && x.storage.cell.buffer().size() == x.numel();
+    }
+
+    /**
+     * Rows of a contiguous window of a larger buffer (a mini-batch of a dataset slice): selects from
+     * the whole buffer with the indices shifted by the window's first row, instead of copying the
+     * window. Indices are checked against the window on the host.
+     */
+    private static Tensor selectRows(Tensor x, Tensor index, int inner, int[] outShape) {
+        int size = x.storage.cell.buffer().size();
+        if (inner == 0 || x.offset % inner != 0 || size % inner != 0) return indexSelectDense(x, 0, index, 1, inner, outShape);
+        long[] idx = index.toLongArray();
+        int n = x.shape[0], first = x.offset / inner;
+        long[] shifted = new long[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= n) throw new IndexOutOfBoundsException("indexSelect: index " + idx[i] + " out of range [0, " + n + ")");
+            shifted[i] = idx[i] + first;
+        }
+        Tensor is = Tensor.of(shifted);
+        Tensor whole = new Tensor(x.storage, x.dtype, new int[] {size / inner, inner}, new int[] {inner, 1}, 0);
+        return Tensor.registry().step(() -> {
+            ComputeDevice d = Tensor.registry().active();
+            Tensor out = Tensor.empty(d, x.dtype, outShape);
+            d.indexSelect(whole.bufferOn(d), is.bufferOn(d), 1, size / inner, idx.length, inner, out.bufferOn(d));
+            return out;
+        });
+    }
+
+    private static Tensor indexSelectDense(Tensor x, int a, Tensor index, int outer, int inner, int[] outShape) {
         Tensor xs = x.dense(), is = index.dense();
         return Tensor.registry().step(() -> {
             ComputeDevice d = Tensor.registry().active();

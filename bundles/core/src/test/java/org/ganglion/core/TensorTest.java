@@ -142,6 +142,15 @@ class TensorTest {
     }
 
     @Test
+    void selectingRowsOfASliceReadsTheWindowWithoutCopyingIt() {
+        Tensor all = seq(6, 2), window = all.slice(0, 2, 5);
+        assertArrayEquals(new float[] {8, 9, 4, 5}, window.indexSelect(0, Tensor.of(new long[] {2, 0})).toFloatArray());
+        var e = assertThrows(IndexOutOfBoundsException.class, () -> window.indexSelect(0, Tensor.of(new long[] {3})));
+        assertTrue(e.getMessage().contains("[0, 3)"), e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> window.indexSelect(0, Tensor.of(new long[] {-1})));
+    }
+
+    @Test
     void concatenatesAndPads() {
         Tensor c = Tensor.concat(1, seq(2, 1), seq(2, 2).add(10));
         assertArrayEquals(new float[] {0, 10, 11, 1, 12, 13}, c.toFloatArray());
