@@ -28,8 +28,9 @@ import org.ganglion.core.spi.ComputeDevice;
  * is what an OSGi unbind must call before the device deactivates.
  *
  * <p><b>Buffer lifetime.</b> Storage is freed by {@link Tensor#close()} or, for tensors simply
- * dropped, by a {@link java.lang.ref.Cleaner} after garbage collection; {@link #liveBuffers}
- * counts what is still allocated per device.
+ * dropped, by the garbage collector (heap buffers) or a {@link java.lang.ref.Cleaner} (other
+ * memory); the registry tracks storage weakly, so it never keeps a dead tensor's memory alive.
+ * {@link #liveBuffers} counts what is still allocated per device.
  *
  * <p>Thread-safe. One process-wide instance ({@link #global()}) is what tensors use; in an OSGi
  * framework core's {@code DeviceTracker} component feeds it the {@code ComputeDevice} services, on a
@@ -41,7 +42,8 @@ public final class DeviceRegistry {
 
     private final ReentrantReadWriteLock stepLock = new ReentrantReadWriteLock(true);
     private final List<Entry> devices = new ArrayList<>();
-    private final Set<Storage.Cell> cells = ConcurrentHashMap.newKeySet();
+    private final Set<CellRef> cells = ConcurrentHashMap.newKeySet();
+    private final java.lang.ref.ReferenceQueue<Storage.Cell> collected = new java.lang.ref.ReferenceQueue<>();
     private final AtomicLong crossDeviceCopies = new AtomicLong();
     private final AtomicLong swaps = new AtomicLong();
     private final ComputeDevice reference = new ReferenceDevice();
@@ -166,7 +168,10 @@ public final class DeviceRegistry {
     }
 
     private void evacuate(ComputeDevice from, ComputeDevice to) {
-        for (Storage.Cell c : cells) c.moveIfOn(from, to);
+        for (CellRef r : cells) {
+            Storage.Cell c = r.get();
+            if (c != null) c.moveIfOn(from, to);
+        }
     }
 
     // ---- step lock -----------------------------------------------------------------------
@@ -206,16 +211,28 @@ public final class DeviceRegistry {
 
     // ---- storage tracking ----------------------------------------------------------------
 
-    void track(Storage.Cell cell) { cells.add(cell); }
+    /** A weak entry: a cell no tensor can reach any more drops out when the collector clears it. */
+    static final class CellRef extends java.lang.ref.WeakReference<Storage.Cell> {
+        CellRef(Storage.Cell cell, java.lang.ref.ReferenceQueue<Storage.Cell> queue) { super(cell, queue); }
+    }
 
-    void untrack(Storage.Cell cell) { cells.remove(cell); }
+    void track(Storage.Cell cell) {
+        for (java.lang.ref.Reference<?> r; (r = collected.poll()) != null; ) cells.remove(r);
+        cell.ref = new CellRef(cell, collected);
+        cells.add(cell.ref);
+    }
+
+    void untrack(Storage.Cell cell) { if (cell.ref != null) cells.remove(cell.ref); }
 
     void countCrossDeviceCopy() { crossDeviceCopies.incrementAndGet(); }
 
     /** Live (allocated, not yet freed) tensor buffers on {@code device}. */
     public int liveBuffers(ComputeDevice device) {
         int n = 0;
-        for (Storage.Cell c : cells) if (c.device() == device) n++;
+        for (CellRef r : cells) {
+            Storage.Cell c = r.get();
+            if (c != null && c.device() == device) n++;
+        }
         return n;
     }
 

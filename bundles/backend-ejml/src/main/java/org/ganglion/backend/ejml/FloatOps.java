@@ -41,7 +41,7 @@ class FloatOps {
             case RECIPROCAL -> 1f / x;
             case EXP -> (float) Math.exp(x);
             case LOG -> (float) Math.log(x);
-            case TANH -> (float) Math.tanh(x);
+            case TANH -> (float) StrictMath.tanh(x);
             case SIGMOID -> Sgemm.activate(x, Activation.SIGMOID);
             default -> throw new IllegalArgumentException("no fast path for " + op);
         };

@@ -294,7 +294,7 @@ abstract class Sgemm {
             case NONE -> x;
             case RELU -> Math.max(x, 0f);
             case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-(double) x)));   // no overflow in double
-            case TANH -> (float) Math.tanh(x);
+            case TANH -> (float) StrictMath.tanh(x);
         };
     }
 }

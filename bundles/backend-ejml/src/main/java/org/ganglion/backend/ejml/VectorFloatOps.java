@@ -68,10 +68,9 @@ final class VectorFloatOps extends FloatOps {
                 FloatVector one = FloatVector.broadcast(S, 1f);
                 for (; i <= u; i += L) one.div(v(x, xo + i)).intoArray(out, oo + i);
             }
-            case EXP -> { for (; i <= u; i += L) v(x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i); }
-            case LOG -> { for (; i <= u; i += L) v(x, xo + i).lanewise(VectorOperators.LOG).intoArray(out, oo + i); }
-            case TANH -> { for (; i <= u; i += L) v(x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i); }
-            case SIGMOID -> { for (; i <= u; i += L) VectorSgemm.sigmoid(v(x, xo + i)).intoArray(out, oo + i); }
+            // EXP, LOG, TANH, SIGMOID stay scalar: the Vector API's lanewise transcendentals give other
+            // bits compiled (SVML) than interpreted, which would make training differ from run to run.
+            case EXP, LOG, TANH, SIGMOID -> { }
             default -> throw new IllegalArgumentException("no fast path for " + op);
         }
         for (; i < len; i++) out[oo + i] = apply(op, x[xo + i]);

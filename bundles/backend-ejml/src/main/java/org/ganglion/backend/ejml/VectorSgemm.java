@@ -1,8 +1,6 @@
 package org.ganglion.backend.ejml;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ganglion.core.spi.Activation;
 
@@ -118,7 +116,9 @@ final class VectorSgemm extends Sgemm {
     static void epilogueV(float[] c, int co, int ldc, int rows, int cols, float[] bias, int bo, Activation act) {
         for (int r = 0; r < rows; r++) {
             int base = co + r * ldc, j = 0;
-            for (; j <= cols - L; j += L) {
+            // transcendental activations stay scalar, for bits that do not depend on JIT state
+            boolean vectorAct = act == Activation.NONE || act == Activation.RELU;
+            for (; vectorAct && j <= cols - L; j += L) {
                 FloatVector v = FloatVector.fromArray(S, c, base + j);
                 if (bias != null) v = v.add(FloatVector.fromArray(S, bias, bo + j));
                 activate(v, act).intoArray(c, base + j);
@@ -134,16 +134,8 @@ final class VectorSgemm extends Sgemm {
         return switch (act) {
             case NONE -> v;
             case RELU -> v.max(0f);
-            case SIGMOID -> sigmoid(v);
-            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SIGMOID, TANH -> throw new IllegalArgumentException(act + " is applied by the scalar path");
         };
     }
 
-    /** 1/(1+e^-x) as e/(1+e) with e = e^-|x| for negative x, so nothing overflows. */
-    static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector s = FloatVector.broadcast(S, 1f).div(e.add(1f));
-        VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-        return s.blend(e.mul(s), negative);
-    }
 }
