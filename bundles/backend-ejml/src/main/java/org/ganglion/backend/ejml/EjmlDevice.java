@@ -114,6 +114,10 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
     public void copy(Strided src, Strided dst) {
         HostBuffer hs = host(src.buffer()), hd = host(dst.buffer());
         int[] shape = src.shape();
+        if (hs.dtype() != hd.dtype() && src.isContiguous() && dst.isContiguous() && src.elementCount() > 0
+                && inside(src, src.elementCount()) && inside(dst, src.elementCount())
+                && Conversions.convert(hs, src.offset(), hd, dst.offset(), src.elementCount()))
+            return;
         if (hs != hd && hs.dtype() == hd.dtype() && java.util.Arrays.equals(shape, dst.shape()) && src.elementCount() > 0) {
             int n = src.elementCount();
             if (src.isContiguous() && dst.isContiguous() && inside(src, n) && inside(dst, n)) {
@@ -173,6 +177,12 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
     public void binary(BinaryOp op, Strided a, Strided b, DeviceBuffer out) {
         HostBuffer ha = host(a.buffer()), hb = host(b.buffer()), ho = host(out);
         int n = a.elementCount();
+        if (op.isComparison() && ha.dtype() == DType.FLOAT32 && hb.dtype() == DType.FLOAT32 && ho.dtype() == DType.BOOL
+                && ho.size() == n && n > 0 && a.isContiguous() && inside(a, n)
+                && (b.isContiguous() && inside(b, n) || period(b) == 1 && inside(b, 1))) {
+            Conversions.compare(op, ha.f32(), a.offset(), hb.f32(), b.offset(), period(b) == 1 && n > 1, ho.bool(), n);
+            return;
+        }
         if (FloatOps.BINARY.contains(op) && ha.dtype() == DType.FLOAT32 && hb.dtype() == DType.FLOAT32
                 && ho.dtype() == DType.FLOAT32 && ho.size() == n && n > 0 && java.util.Arrays.equals(a.shape(), b.shape())
                 && fastBinary(op, ha.f32(), a, hb.f32(), b, ho.f32(), n))
