@@ -110,6 +110,25 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
      * row gathers, broadcast rows) are {@link System#arraycopy} per row instead of an element
      * odometer; conversions, transposes and copies within one buffer go to HostDevice.
      */
+    /** Whole rows at a time (a mini-batch from a dataset): one {@code System.arraycopy} per selected row. */
+    @Override
+    public void indexSelect(DeviceBuffer x, DeviceBuffer index, int outer, int n, int count, int inner, DeviceBuffer out) {
+        HostBuffer hx = host(x), hi = host(index), ho = host(out);
+        if (hx.dtype() != ho.dtype() || !hi.dtype().isInteger() || inner < 16 || hi.size() < count
+                || hx.size() < outer * n * inner || ho.size() < outer * count * inner) {
+            super.indexSelect(x, index, outer, n, count, inner, out);
+            return;
+        }
+        long[] idx = new long[count];
+        for (int j = 0; j < count; j++) {
+            idx[j] = hi.dtype() == DType.INT64 ? hi.i64()[j] : hi.i32()[j];
+            if (idx[j] < 0 || idx[j] >= n) throw new IndexOutOfBoundsException("indexSelect: index " + idx[j] + " out of range [0, " + n + ")");
+        }
+        for (int o = 0; o < outer; o++)
+            for (int j = 0; j < count; j++)
+                System.arraycopy(hx.array(), (int) ((o * (long) n + idx[j]) * inner), ho.array(), (o * count + j) * inner, inner);
+    }
+
     @Override
     public void copy(Strided src, Strided dst) {
         HostBuffer hs = host(src.buffer()), hd = host(dst.buffer());
