@@ -7,6 +7,7 @@ import org.ganglion.core.ShapeMismatchException;
 import org.ganglion.core.host.HostBuffer;
 import org.ganglion.core.host.HostDevice;
 import org.ganglion.core.spi.Activation;
+import org.ganglion.core.spi.AdamUpdate;
 import org.ganglion.core.spi.BinaryOp;
 import org.ganglion.core.spi.ComputeDevice;
 import org.ganglion.core.spi.DeviceBuffer;
@@ -43,6 +44,7 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
     private final Kernels kernels;
     private final Parallel par;
     private final GemmEpilogue fused = (spec, a, b, bias, act, out) -> gemm(spec, a, b, bias, act == null ? Activation.NONE : act, out);
+    private final AdamUpdate adam = new FusedAdam(this);
 
     /** Threads from {@code ganglion.cpu.threads}, kernels chosen by {@link Kernels#select()}. */
     public EjmlDevice() {
@@ -75,8 +77,12 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
     @Override
     public <T> Optional<T> capability(Class<T> type) {
         if (type == GemmEpilogue.class) return Optional.of(type.cast(fused));
+        if (type == AdamUpdate.class) return Optional.of(type.cast(adam));
         return super.capability(type);
     }
+
+    /** This device's view of one of its buffers (for the fused kernels of this package). */
+    HostBuffer hostBuffer(DeviceBuffer b) { return host(b); }
 
     // ---- products ------------------------------------------------------------------------
 
@@ -322,7 +328,7 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
     interface Range { void run(int lo, int hi); }
 
     /** Runs {@code body} over [0, n) in one piece, or in one piece per thread when n is large. */
-    private void split(int n, Range body) {
+    void split(int n, Range body) {
         int t = par.threads();
         if (t == 1 || n < PARALLEL_MIN_ELEMENTS) { body.run(0, n); return; }
         // chunk bounds on 64-element boundaries keep every chunk's vector loop aligned with the others

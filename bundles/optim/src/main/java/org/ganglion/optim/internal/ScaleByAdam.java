@@ -1,7 +1,9 @@
 package org.ganglion.optim.internal;
 
 import java.util.Map;
+import org.ganglion.core.Fused;
 import org.ganglion.core.Tensor;
+import org.ganglion.core.spi.AdamUpdate;
 import org.ganglion.optim.EpsilonPlacement;
 
 /**
@@ -36,6 +38,14 @@ public final class ScaleByAdam extends SlotTransform {
 
     @Override
     protected Tensor[] apply(Tensor g, Tensor[] s, Tensor param, long t, Map<String, Double> scalars) {
+        if (!amsgrad) { // one fused pass where the device offers it, bit-identical to the composite
+            double bc1 = 1 - Math.pow(b1, t), bc2 = 1 - Math.pow(b2, t);
+            return switch (placement) {
+                case OUTSIDE_SQRT -> Fused.adam(AdamUpdate.Form.OUTSIDE_SQRT, g, s[0], s[1], b1, b2, eps, bc1, bc2);
+                case INSIDE_SQRT -> Fused.adam(AdamUpdate.Form.INSIDE_SQRT, g, s[0], s[1], b1, b2, eps, bc1, bc2);
+                case UNCORRECTED -> Fused.adam(AdamUpdate.Form.UNCORRECTED, g, s[0], s[1], b1, b2, eps, Math.sqrt(bc2) / bc1, 1);
+            };
+        }
         Tensor m = s[0].mul(b1).add(g.mul(1 - b1));
         Tensor v = s[1].mul(b2).add(g.square().mul(1 - b2));
         Tensor vMax = amsgrad ? s[2].maximum(v) : null;
