@@ -108,6 +108,28 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void swapsSurviveStorageFreedWhileTheyEvacuate() throws Exception {
+        registry.add(other, -1000);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread churn = new Thread(() -> {
+            try {
+                while (!stop.get()) Tensor.zeros(64).close();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        churn.start();
+        try {
+            for (int i = 0; i < 2000; i++) registry.pin(i % 2 == 0 ? "other" : null);
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
+        assertNull(failure.get(), () -> "tensor thread failed: " + failure.get());
+    }
+
+    @Test
     void aSwapFromInsideAStepIsRefused() {
         var e = assertThrows(IllegalStateException.class, () -> registry.step(() -> { registry.add(other, 10); return null; }));
         assertTrue(e.getMessage().contains("inside a step"));

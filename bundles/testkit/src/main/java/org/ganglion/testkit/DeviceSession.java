@@ -32,29 +32,7 @@ final class DeviceSession implements AutoCloseable {
         registry.add(device, ranking);
     }
 
-    /**
-     * {@link DeviceRegistry#pin}, retried when it trips over a storage the Cleaner freed while the
-     * registry was evacuating it. Workaround for a core race (DeviceRegistry.evacuate checks a
-     * cell's device, then Storage.Cell.moveTo finds the buffer already released and throws
-     * IllegalStateException "tensor storage was freed"): the failed pin has already switched the
-     * active device but left some storage behind, so pin elsewhere and back to finish the move.
-     */
-    private void pin(String id) {
-        for (int attempt = 1; ; attempt++) {
-            String before = registry.active().id();
-            try {
-                registry.pin(id);
-                return;
-            } catch (IllegalStateException e) {
-                if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("storage was freed")) throw e;
-                try {
-                    registry.pin(before.equals(id) ? reference.id() : before);
-                } catch (IllegalStateException again) {
-                    // the same race; the loop pins the target once more
-                }
-            }
-        }
-    }
+    private void pin(String id) { registry.pin(id); }
 
     DeviceRegistry registry() { return registry; }
 
@@ -84,15 +62,7 @@ final class DeviceSession implements AutoCloseable {
     @Override
     public void close() {
         pin(reference.id());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                registry.remove(device);
-                break;
-            } catch (IllegalStateException e) { // the evacuation race of pin(), see there: add it back and evacuate again
-                if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("storage was freed")) throw e;
-                registry.add(device, ranking);
-            }
-        }
+        registry.remove(device);
         pin(previousPin.orElse(null));
     }
 }
