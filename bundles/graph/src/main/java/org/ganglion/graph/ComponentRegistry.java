@@ -52,7 +52,15 @@ public final class ComponentRegistry {
 
     private void loadClasspath() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        loadFrom(cl != null ? cl : ComponentRegistry.class.getClassLoader());
+        if (cl == null) cl = ComponentRegistry.class.getClassLoader();
+        try {
+            // Inside OSGi the context loader may see other copies of these classes (a launcher's
+            // classpath): their factories are not ours, and the whiteboard registers ours anyway.
+            if (Class.forName(ComponentRegistry.class.getName(), false, cl) != ComponentRegistry.class) return;
+        } catch (ClassNotFoundException e) {
+            return;
+        }
+        loadFrom(cl);
     }
 
     /**
