@@ -3,6 +3,7 @@ package org.ganglion.core;
 import java.util.Arrays;
 import java.util.Optional;
 import org.ganglion.core.spi.AdamUpdate;
+import org.ganglion.core.spi.Axpy;
 import org.ganglion.core.spi.ComputeDevice;
 
 /**
@@ -35,6 +36,26 @@ public final class Fused {
             k.step(form, gd.bufferOn(dev), md.bufferOn(dev), vd.bufferOn(dev), g.numel(), (float) b1, (float) (1 - b1),
                     (float) b2, (float) (1 - b2), (float) s1, (float) s2, (float) eps, u.bufferOn(dev), m2.bufferOn(dev), v2.bufferOn(dev));
             return new Tensor[] {u, m2, v2};
+        });
+    }
+
+    /**
+     * {@code y + x·α} (same shapes), e.g. a parameter plus its scaled update; one pass on a device
+     * with {@link Axpy}, else the composite {@code y.add(x.mul(α))}.
+     */
+    public static Tensor axpy(Tensor y, Tensor x, double alpha) {
+        if (!Arrays.equals(y.shape, x.shape))
+            throw ShapeMismatchException.of("axpy", "operands must have one shape", y.shape, x.shape);
+        ComputeDevice d = Tensor.registry().active();
+        if (y.dtype != DType.FLOAT32 || x.dtype != DType.FLOAT32 || d.capability(Axpy.class).isEmpty()) return y.add(x.mul(alpha));
+        Tensor yd = y.dense(), xd = x.dense();
+        return Tensor.registry().step(() -> {
+            ComputeDevice dev = Tensor.registry().active();
+            Axpy k = dev.capability(Axpy.class).orElse(null);
+            if (k == null) return y.add(x.mul(alpha));
+            Tensor out = Tensor.empty(dev, DType.FLOAT32, y.shape);
+            k.axpy(yd.bufferOn(dev), xd.bufferOn(dev), (float) alpha, y.numel(), out.bufferOn(dev));
+            return out;
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.ganglion.core.DType;
 import org.ganglion.core.DeviceRegistry;
+import org.ganglion.core.Fused;
 import org.ganglion.core.Tensor;
 import org.ganglion.graph.Optimizer;
 import org.ganglion.graph.Parameter;
@@ -92,7 +93,7 @@ public final class ChainOptimizer implements Optimizer {
             active.forEach((k, p) -> {
                 Tensor d = u.updates().get(k);
                 if (d == null) throw new IllegalStateException(direction + " returned no update for '" + k + "'");
-                next.put(k, p.value().add(d.to(p.value().dtype()).mul(-lr)));
+                next.put(k, Fused.axpy(p.value(), d.to(p.value().dtype()), -lr));   // θ + u·(-lr), one pass where fused
             });
             next.forEach((k, v) -> active.get(k).assign(v));
             state = u.state();

@@ -8,6 +8,7 @@ import org.ganglion.core.host.HostBuffer;
 import org.ganglion.core.host.HostDevice;
 import org.ganglion.core.spi.Activation;
 import org.ganglion.core.spi.AdamUpdate;
+import org.ganglion.core.spi.Axpy;
 import org.ganglion.core.spi.BinaryOp;
 import org.ganglion.core.spi.ComputeDevice;
 import org.ganglion.core.spi.DeviceBuffer;
@@ -44,7 +45,7 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
     private final Kernels kernels;
     private final Parallel par;
     private final GemmEpilogue fused = (spec, a, b, bias, act, out) -> gemm(spec, a, b, bias, act == null ? Activation.NONE : act, out);
-    private final AdamUpdate adam = new FusedAdam(this);
+    private final FusedAdam adam = new FusedAdam(this);
 
     /** Threads from {@code ganglion.cpu.threads}, kernels chosen by {@link Kernels#select()}. */
     public EjmlDevice() {
@@ -77,7 +78,7 @@ public final class EjmlDevice extends HostDevice implements AutoCloseable {
     @Override
     public <T> Optional<T> capability(Class<T> type) {
         if (type == GemmEpilogue.class) return Optional.of(type.cast(fused));
-        if (type == AdamUpdate.class) return Optional.of(type.cast(adam));
+        if (type == AdamUpdate.class || type == Axpy.class) return Optional.of(type.cast(adam));
         return super.capability(type);
     }
 

@@ -2,14 +2,15 @@ package org.ganglion.backend.ejml;
 
 import org.ganglion.core.host.HostBuffer;
 import org.ganglion.core.spi.AdamUpdate;
+import org.ganglion.core.spi.Axpy;
 import org.ganglion.core.spi.DeviceBuffer;
 
 /**
- * The {@link AdamUpdate} capability: the composite's float32 operations, in its order, in one pass
+ * The {@link AdamUpdate} and {@link Axpy} capabilities: the composites' float32 operations, in their order, in one pass
  * over the data (Java never contracts {@code a*b+c} into an FMA, so the bits are the composite's),
  * split over the device's threads.
  */
-final class FusedAdam implements AdamUpdate {
+final class FusedAdam implements AdamUpdate, Axpy {
     private final EjmlDevice device;
 
     FusedAdam(EjmlDevice device) { this.device = device; }
@@ -31,6 +32,14 @@ final class FusedAdam implements AdamUpdate {
                     case UNCORRECTED -> (m2 * s1) / ((float) Math.sqrt(v2) + eps);
                 };
             }
+        });
+    }
+
+    @Override
+    public void axpy(DeviceBuffer yb, DeviceBuffer xb, float alpha, int n, DeviceBuffer ob) {
+        float[] y = f32(yb, n), x = f32(xb, n), o = f32(ob, n);
+        device.split(n, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) o[i] = y[i] + x[i] * alpha;
         });
     }
 

@@ -29,6 +29,17 @@ class FusedAdamTest {
         DeviceRegistry.global().remove(DEVICE);
     }
 
+    @org.junit.jupiter.api.Test
+    void fusedAxpyEqualsCompositeBitForBit() {
+        assertTrue(DEVICE.capability(org.ganglion.core.spi.Axpy.class).isPresent());
+        for (int n : new int[] {1, 37, 300_000}) {
+            Tensor y = Tensor.randn(RandomKey.of(n).fold(1), DType.FLOAT32, n), x = Tensor.randn(RandomKey.of(n).fold(2), DType.FLOAT32, n);
+            Tensor fused = Fused.axpy(y, x, -1e-3);
+            assertSame(DEVICE, fused.device());
+            assertArrayEquals(y.add(x.mul(-1e-3)).toFloatArray(), fused.toFloatArray(), "n=" + n);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(AdamUpdate.Form.class)
     void fusedEqualsCompositeBitForBit(AdamUpdate.Form form) {
