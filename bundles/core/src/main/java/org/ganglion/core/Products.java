@@ -1,7 +1,6 @@
 package org.ganglion.core;
 
 import java.util.Arrays;
-import java.util.Optional;
 import org.ganglion.core.spi.Activation;
 import org.ganglion.core.spi.ComputeDevice;
 import org.ganglion.core.spi.GemmEpilogue;
@@ -76,24 +75,28 @@ final class Products {
             throw ShapeMismatchException.of("linear", "need x [m, k], w [k, n], bias [n]",
                     x.shape, w.shape, bias == null ? new int[0] : bias.shape);
         checkFloat("linear", x, w);
-        ComputeDevice device = Tensor.registry().active();
-        Optional<GemmEpilogue> fused = allowFused ? device.capability(GemmEpilogue.class) : Optional.empty();
-        if (fused.isEmpty() || x.dtype != w.dtype || (bias != null && bias.dtype != x.dtype)) {
-            Tensor y = x.matmul(w);
-            if (bias != null) y = y.add(bias);
-            return activate(y, act);
-        }
+        boolean sameType = x.dtype == w.dtype && (bias == null || bias.dtype == x.dtype);
+        if (!allowFused || !sameType || Tensor.registry().active().capability(GemmEpilogue.class).isEmpty())
+            return linearComposite(x, w, bias, act);
         Operand oa = operand(x, new int[0], x.shape[0], x.shape[1]), ob = operand(w, new int[0], w.shape[0], w.shape[1]);
         Tensor b = bias == null ? null : bias.dense();
         int m = x.shape[0], n = w.shape[1], k = x.shape[1];
         MatmulSpec spec = new MatmulSpec(1, m, n, k, oa.trans, oa.offset, 0, ob.trans, ob.offset, 0);
         return Tensor.registry().step(() -> {
             ComputeDevice d = Tensor.registry().active();
+            // the device may have changed since the check above; a device without the kernel runs the composite
+            GemmEpilogue g = d.capability(GemmEpilogue.class).orElse(null);
+            if (g == null) return linearComposite(x, w, bias, act);
             Tensor o = Tensor.empty(d, x.dtype, m, n);
-            GemmEpilogue g = d.capability(GemmEpilogue.class).orElseThrow();
             g.gemm(spec, oa.base.bufferOn(d), ob.base.bufferOn(d), b == null ? null : b.bufferOn(d), act, o.bufferOn(d));
             return o;
         });
+    }
+
+    private static Tensor linearComposite(Tensor x, Tensor w, Tensor bias, Activation act) {
+        Tensor y = x.matmul(w);
+        if (bias != null) y = y.add(bias);
+        return activate(y, act);
     }
 
     /** The composite definition of each epilogue activation. */

@@ -1,7 +1,6 @@
 package org.ganglion.backend.ejml;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ganglion.core.spi.BinaryOp;
 import org.ganglion.core.spi.UnaryOp;

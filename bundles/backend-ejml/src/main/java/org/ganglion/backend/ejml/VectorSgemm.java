@@ -114,14 +114,14 @@ final class VectorSgemm extends Sgemm {
     }
 
     static void epilogueV(float[] c, int co, int ldc, int rows, int cols, float[] bias, int bo, Activation act) {
+        // transcendental activations stay scalar, for bits that do not depend on JIT state
+        boolean vectorAct = act == Activation.NONE || act == Activation.RELU;
         for (int r = 0; r < rows; r++) {
             int base = co + r * ldc, j = 0;
-            // transcendental activations stay scalar, for bits that do not depend on JIT state
-            boolean vectorAct = act == Activation.NONE || act == Activation.RELU;
             for (; vectorAct && j <= cols - L; j += L) {
                 FloatVector v = FloatVector.fromArray(S, c, base + j);
                 if (bias != null) v = v.add(FloatVector.fromArray(S, bias, bo + j));
-                activate(v, act).intoArray(c, base + j);
+                (act == Activation.RELU ? v.max(0f) : v).intoArray(c, base + j);
             }
             for (; j < cols; j++) {
                 float x = bias == null ? c[base + j] : c[base + j] + bias[bo + j];
@@ -129,13 +129,4 @@ final class VectorSgemm extends Sgemm {
             }
         }
     }
-
-    static FloatVector activate(FloatVector v, Activation act) {
-        return switch (act) {
-            case NONE -> v;
-            case RELU -> v.max(0f);
-            case SIGMOID, TANH -> throw new IllegalArgumentException(act + " is applied by the scalar path");
-        };
-    }
-
 }

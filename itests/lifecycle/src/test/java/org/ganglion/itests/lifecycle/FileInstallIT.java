@@ -108,6 +108,8 @@ public class FileInstallIT {
         assertTrue(!ComponentRegistry.global().has("layer", "mish"));
         assertTrue("dense lost", ComponentRegistry.global().has("layer", "dense"));
         assertTrue("adam lost", ComponentRegistry.global().has("optimizer", "adam"));
+        // FileInstall stops, then uninstalls: the state can trail the bundle list for a moment
+        await("the old bundle object to report UNINSTALLED", 10_000, () -> u.getState() == Bundle.UNINSTALLED);
         assertEquals(Bundle.UNINSTALLED, u.getState());
     }
 
